@@ -1,8 +1,8 @@
 """Sub-commands of the `innocity` command line, one module per group.
 
-Each module defines a `typer.Typer` for its group; `register` mounts them on the root app.
-Modules import heavy libraries (Django, numpy) inside their commands, not at import time, so that
-`innocity --help` and the pure commands start fast.
+Each module defines a `typer.Typer` for its group (or plain command functions); `register`
+mounts them on the root app. Modules import heavy libraries (Django, numpy) inside their
+commands, not at import time, so that `innocity --help` and the pure commands start fast.
 """
 
 import importlib
@@ -10,10 +10,22 @@ import importlib
 import typer
 
 # (module, attribute, group name): a group's module owns its commands.
-GROUPS: list[tuple[str, str, str]] = []
+GROUPS: list[tuple[str, str, str]] = [
+    ("orgs", "orgs_app", "orgs"),
+    ("accounts", "user_app", "user"),
+    ("accounts", "token_app", "token"),
+    ("plan", "plan_app", "plan"),
+]
+# (module, function, command name): commands at the top level.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("site", "setup", "setup"),
+    ("site", "serve", "serve"),
+]
 
 
 def register(app: typer.Typer) -> None:
+    for module, attribute, name in COMMANDS:
+        app.command(name)(getattr(importlib.import_module(f"innocity.commands.{module}"), attribute))
     for module, attribute, name in GROUPS:
         sub = getattr(importlib.import_module(f"innocity.commands.{module}"), attribute)
         app.add_typer(sub, name=name)

@@ -39,9 +39,9 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("市科技局等")
     '市科技局'
     """
-    text = unicodedata.normalize("NFKC", name).translate(_BRACKETS)
-    text = _SPACE.sub("", text)
-    return text.removesuffix("等")
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", name).translate(_BRACKETS))
+    # Again: removing a space can bring a combining mark next to the letter it composes with.
+    return unicodedata.normalize("NFKC", text).rstrip("等")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,92 @@
+"""`innocity plan …`: plans as data — load a reviewed plan file; parse a policy document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from innocity.cli import django_setup
+
+console = Console()
+plan_app = typer.Typer(help="方案 / plans", no_args_is_help=True)
+
+
+@plan_app.command("load")
+def load(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
+    replace: bool = typer.Option(False, "--replace", help="替换同名方案 / replace the plan of the same title"),
+) -> None:
+    """Load a reviewed plan data file (all or nothing): 载入方案数据文件。"""
+    django_setup()
+    from innocity.core.datafile import DataFileError
+    from innocity.plans.services import plan_data_read, plan_load
+
+    try:
+        plan = plan_load(plan_data_read(file.read_text("utf-8"), file.name), source=file.name, replace=replace)
+    except DataFileError as exc:
+        console.print(f"[red]未载入, 发现 {len(exc.problems)} 个问题 / nothing loaded:[/red]")
+        for problem in exc.problems:
+            console.print(f"  {problem}", markup=False)
+        raise typer.Exit(2) from None
+    console.print(f"已载入方案 {plan.title}: {plan.tasks.count()} 项任务, {plan.targets.count()} 个量化目标")
+
+
+# The registry `plan parse` resolves units against unless told otherwise (--orgs, --no-orgs).
+DEFAULT_REGISTRY = Path(__file__).resolve().parents[1] / "orgs" / "data" / "xinxiang-organisations.yaml"
+# Registry names written with the city's name resolve to the short form the plans write.
+REGISTRY_PREFIXES = {"新乡市": "市"}
+
+
+@plan_app.command("parse")
+def parse(
+    file: Path = typer.Argument(..., help="方案文件 .txt/.docx/.pdf / the plan document"),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="写出任务分解表 (.xlsx) 而不是 JSON / write the 任务分解表"),
+    orgs: Path | None = typer.Option(None, "--orgs", help="组织名录 YAML (默认新乡市) / organisation registry file"),
+    no_orgs: bool = typer.Option(False, "--no-orgs", help="不对照组织名录 / resolve no units"),
+) -> None:
+    """Parse a plan document into goals, tasks, units and targets (JSON on stdout): 解析方案文件。
+
+    Exits 2 with the reason when the document or the registry cannot be read.
+    """
+    import json
+    import sys
+
+    from innocity.core.planparse import DocumentError, parse_file, to_json
+
+    errors = Console(stderr=True)
+    try:
+        directory = None if no_orgs else _directory(orgs or DEFAULT_REGISTRY)
+        plan = parse_file(file, directory=directory)
+    except DocumentError as exc:
+        errors.print(f"无法解析 {file}: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    if xlsx is None:
+        sys.stdout.write(json.dumps(to_json(plan), ensure_ascii=False, indent=1) + "\n")
+        return
+    from innocity.core.planparse import breakdown_rows
+    from innocity.reports.task_breakdown import BreakdownRow, breakdown_workbook
+
+    rows = [BreakdownRow(**row) for row in breakdown_rows(plan)]
+    title = f"{plan.title or file.stem} 任务分解表"
+    try:
+        xlsx.write_bytes(breakdown_workbook(title, rows))
+    except OSError as exc:
+        errors.print(f"无法写出 {xlsx}: {exc.strerror}", markup=False)
+        raise typer.Exit(2) from None
+    errors.print(f"已写出任务分解表 {xlsx}: {len(rows)} 项任务 / wrote {len(rows)} tasks", markup=False)
+
+
+def _directory(path: Path):
+    """The organisation directory of a registry file (innocity/orgs/data layout), or DocumentError."""
+    import yaml
+
+    from innocity.core.orgnames import directory_from_registry
+    from innocity.core.planparse import DocumentError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return directory_from_registry(data if isinstance(data, dict) else {}, REGISTRY_PREFIXES)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise DocumentError(f"无法读取组织名录 {path}: {exc} / cannot read the organisation registry") from exc

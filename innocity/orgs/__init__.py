@@ -1,0 +1,1 @@
+"""Organisations, named groups, users and their roles, and the one permission module."""

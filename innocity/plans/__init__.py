@@ -1,0 +1,1 @@
+"""The plan as data: plan, sections, tasks, responsibilities, targets."""

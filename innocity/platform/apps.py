@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PlatformConfig(AppConfig):
+    name = "innocity.platform"
+    label = "platform"
+    verbose_name = "innocity"
+

@@ -1,0 +1,1 @@
+"""Word and Excel builders used by the apps: pure functions from plain rows to documents."""
