@@ -23,7 +23,7 @@ $(BIN)/python:
 
 $(DEPS_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install -qq -e ".[dev]"
 	@touch $@
 
 $(NPM_STAMP): frontend/package.json frontend/package-lock.json
