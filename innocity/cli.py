@@ -8,6 +8,10 @@ start fast and work without any database.
 import os
 
 import typer
+from rich.console import Console
+
+# Messages are never wrapped: operators pipe them into logs, and tests read them whole.
+console = Console(soft_wrap=True)
 
 app = typer.Typer(
     help="innocity: 创新型城市建设行动方案平台 / the innovation action plan platform",

@@ -15,6 +15,13 @@ REGISTRY_FILE = REPO / "innocity" / "orgs" / "data" / "xinxiang-organisations.ya
 DEMO_PASSWORD = "Xinxiang@2022"
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # whitenoise warns about a missing static root; the production server creates it.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from innocity.commands.site import prepare_database

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
 
-from innocity.cli import django_setup
+from innocity.cli import console, django_setup
 
-console = Console()
 user_app = typer.Typer(help="用户账号 / user accounts", no_args_is_help=True)
 token_app = typer.Typer(help="API 令牌 / API tokens", no_args_is_help=True)
 

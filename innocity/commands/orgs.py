@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from innocity.cli import django_setup
+from innocity.cli import console, django_setup
 
-console = Console()
 orgs_app = typer.Typer(help="组织名录 / the organisation registry", no_args_is_help=True)
 
 

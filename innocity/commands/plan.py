@@ -7,9 +7,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from innocity.cli import django_setup
+from innocity.cli import console, django_setup
 
-console = Console()
 plan_app = typer.Typer(help="方案 / plans", no_args_is_help=True)
 
 

@@ -14,11 +14,9 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from innocity.cli import django_setup
+from innocity.cli import console, django_setup
 
-console = Console()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_REGISTRY = PACKAGE_DIR / "orgs" / "data" / "xinxiang-organisations.yaml"
 DEFAULT_PLAN = PACKAGE_DIR / "plans" / "data" / "xinxiang-2022-2024.yaml"
