@@ -15,6 +15,7 @@ GROUPS: list[tuple[str, str, str]] = [
     ("accounts", "user_app", "user"),
     ("accounts", "token_app", "token"),
     ("plan", "plan_app", "plan"),
+    ("index", "index_app", "index"),
 ]
 # (module, function, command name): commands at the top level.
 COMMANDS: list[tuple[str, str, str]] = [
@@ -23,9 +24,15 @@ COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, requested: str | None = None) -> None:
+    """Mount the groups and commands; with `requested` (the first word of the command line),
+    only the one it names, so `innocity index build` does not import every other group."""
+    known = {name for *_, name in COMMANDS + GROUPS}
+    wanted = requested if requested in known else None
     for module, attribute, name in COMMANDS:
-        app.command(name)(getattr(importlib.import_module(f"innocity.commands.{module}"), attribute))
+        if wanted in (None, name):
+            app.command(name)(getattr(importlib.import_module(f"innocity.commands.{module}"), attribute))
     for module, attribute, name in GROUPS:
-        sub = getattr(importlib.import_module(f"innocity.commands.{module}"), attribute)
-        app.add_typer(sub, name=name)
+        if wanted in (None, name):
+            sub = getattr(importlib.import_module(f"innocity.commands.{module}"), attribute)
+            app.add_typer(sub, name=name)
