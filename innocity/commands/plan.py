@@ -54,7 +54,7 @@ def parse(
 
     from innocity.core.planparse import DocumentError, parse_file, to_json
 
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, soft_wrap=True)  # a reason on one line, never wrapped
     try:
         directory = None if no_orgs else _directory(orgs or DEFAULT_REGISTRY)
         plan = parse_file(file, directory=directory)

@@ -28,6 +28,8 @@ _SPACE = re.compile(r"\s+")
 # 牧野区人民政府 is the unit 牧野区, 高新区管委会 is the unit 高新区.
 GOVERNMENT_SUFFIXES = ("人民政府", "管理委员会", "管委会", "政府")
 FUZZY_CUTOFF = 0.8
+# The tier a name starts with: 省发展改革委 is never the city's 市发改委, however alike they read.
+TIERS = ("国家", "省", "市", "县", "区")
 
 
 def normalise_name(name: str) -> str:
@@ -42,6 +44,13 @@ def normalise_name(name: str) -> str:
     text = _SPACE.sub("", unicodedata.normalize("NFKC", name).translate(_BRACKETS))
     # Again: removing a space can bring a combining mark next to the letter it composes with.
     return unicodedata.normalize("NFKC", text).rstrip("等")
+
+
+def _same_tier(a: str, b: str) -> bool:
+    """False when both names start with a government tier and the tiers differ."""
+    tier_a = next((t for t in TIERS if a.startswith(t)), None)
+    tier_b = next((t for t in TIERS if b.startswith(t)), None)
+    return tier_a is None or tier_b is None or tier_a == tier_b
 
 
 @dataclass(frozen=True)
@@ -125,10 +134,10 @@ class OrgDirectory:
                 found = self._exact(stem)
                 if found:
                     return Resolution(written, found[0], "suffix")
-        close = difflib.get_close_matches(name, self._all_names, n=1, cutoff=FUZZY_CUTOFF)
-        if close:
-            score = difflib.SequenceMatcher(None, name, close[0]).ratio()
-            return Resolution(written, (self._by_name[close[0]],), "fuzzy", round(score, 3))
+        for candidate in difflib.get_close_matches(name, self._all_names, n=5, cutoff=FUZZY_CUTOFF):
+            if _same_tier(name, candidate):
+                score = difflib.SequenceMatcher(None, name, candidate).ratio()
+                return Resolution(written, (self._by_name[candidate],), "fuzzy", round(score, 3))
         return Resolution(written, (), None, 0.0)
 
     def _exact(self, name: str) -> tuple[tuple[str, ...], str] | None:

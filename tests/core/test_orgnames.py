@@ -52,7 +52,7 @@ def test_universities_group_expands_to_the_eight_institutions(directory):
     assert len(keys) == 8 and "中电科22所" in keys and "农灌所" in keys
 
 
-@pytest.mark.parametrize("written", ["省科技厅", "北大荒集团", "", "   "])
+@pytest.mark.parametrize("written", ["省科技厅", "北大荒集团", "", "   ", "省发展改革委", "省地方金融监管局"])
 def test_unknown_names_stay_unresolved(directory, written):
     resolution = directory.resolve(written)
     assert not resolution.resolved
