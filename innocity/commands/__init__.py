@@ -25,13 +25,13 @@ COMMANDS: list[tuple[str, str, str]] = [
 
 
 def register(app: typer.Typer, requested: str | None = None) -> None:
-    """Mount the groups and commands; with `requested` (the first word of the command line),
-    only the one it names, so `innocity index build` does not import every other group."""
-    known = {name for *_, name in COMMANDS + GROUPS}
-    wanted = requested if requested in known else None
+    """Mount the commands and groups; with `requested` (the first word of the command line) naming
+    a group, only that group, so `innocity index build` does not import every other group. The
+    top-level commands are always mounted (they are light, and a typer app with one command
+    would take that command for the whole program)."""
+    wanted = requested if requested in {name for *_, name in GROUPS} else None
     for module, attribute, name in COMMANDS:
-        if wanted in (None, name):
-            app.command(name)(getattr(importlib.import_module(f"innocity.commands.{module}"), attribute))
+        app.command(name)(getattr(importlib.import_module(f"innocity.commands.{module}"), attribute))
     for module, attribute, name in GROUPS:
         if wanted in (None, name):
             sub = getattr(importlib.import_module(f"innocity.commands.{module}"), attribute)
