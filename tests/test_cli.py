@@ -69,3 +69,29 @@ def test_plan_load_refuses_a_bad_file_and_replaces_on_request(env, tmp_path):
     assert same.returncode == 2 and "已存在同名方案" in same.stdout
     replaced = run(env, "plan", "load", str(PLAN_FILE), "--replace")
     assert replaced.returncode == 0 and "21 项任务, 29 个量化目标" in replaced.stdout
+
+
+def test_plan_import_compares_with_the_stored_plan_and_export_reads_back(env, tmp_path):
+    from tests.conftest import SAMPLE
+
+    same = run(env, "plan", "import", str(SAMPLE))
+    assert same.returncode == 2
+    assert "已存储同名方案" in same.stdout and "均无变化" in same.stdout and "未导入" in same.stdout
+    assert "目标没有数值" in same.stdout  # what the parser could not settle is listed for a person
+
+    revised = tmp_path / "revised.txt"
+    revised.write_text(SAMPLE.read_text("utf-8").replace("十四五末建成9个加氢站", "十四五末建成12个加氢站"), encoding="utf-8")
+    changed = run(env, "plan", "import", str(revised))
+    assert changed.returncode == 2 and "+目标 建成12个加氢站" in changed.stdout and "−目标 建成9个加氢站" in changed.stdout
+    replaced = run(env, "plan", "import", str(revised), "--replace")
+    assert replaced.returncode == 0 and "已导入为草稿方案" in replaced.stdout and "21 项任务" in replaced.stdout
+
+    plan_id = replaced.stdout.split("已导入为草稿方案 (编号 ")[1].split(")")[0]
+    exported = tmp_path / "export.yaml"
+    result = run(env, "plan", "export", plan_id, "--out", str(exported))
+    assert result.returncode == 0
+    assert "建成12个加氢站" in exported.read_text("utf-8")
+    junk = tmp_path / "scan.pdf"
+    junk.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    unreadable = run(env, "plan", "import", str(junk))
+    assert unreadable.returncode == 2 and "无法读取 scan.pdf" in unreadable.stdout

@@ -89,3 +89,66 @@ def _directory(path: Path):
         return directory_from_registry(data if isinstance(data, dict) else {}, REGISTRY_PREFIXES)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DocumentError(f"无法读取组织名录 {path}: {exc} / cannot read the organisation registry") from exc
+
+
+@plan_app.command("import")
+def import_document(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
+    replace: bool = typer.Option(False, "--replace", help="替换同名方案 / replace the stored plan of the same title"),
+) -> None:
+    """Import a plan document (.txt/.docx/.pdf) as a draft plan: 导入方案文件为草稿。
+
+    Lists what a person should check; when a plan of the same title is stored, prints what
+    changed and imports only with --replace."""
+    django_setup()
+    from innocity.core.datafile import DataFileError
+    from innocity.plans import importing
+
+    try:
+        plan_import = importing.plan_import_create(user=None, filename=file.name, content=file.read_bytes())
+    except importing.DocumentError as exc:
+        console.print(f"[red]无法读取 {file.name}: {exc}[/red]", markup=True)
+        raise typer.Exit(2) from None
+    review = importing.plan_import_review(plan_import)
+    for flag in review.flags:
+        where = f"任务 {flag['task']}: " if flag.get("task") else ""
+        console.print(f"  ⚑ {flag['message']} — {where}{flag['text']}", markup=False)
+    if review.stored is not None:
+        console.print(f"已存储同名方案 (编号 {review.stored.pk}), 变化如下 / changes against it:", markup=False)
+        for line in importing.describe_diff(review.diff):
+            console.print(f"  {line}", markup=False)
+        if not replace:
+            importing.plan_import_discard(plan_import)
+            console.print("未导入: 如需替换已存储的方案, 请加 --replace / nothing imported", markup=False)
+            raise typer.Exit(2)
+    try:
+        plan = importing.plan_import_commit(plan_import, replace=replace)
+    except DataFileError as exc:
+        console.print(f"[red]未导入, 发现 {len(exc.problems)} 个问题 / nothing imported:[/red]")
+        for problem in exc.problems:
+            console.print(f"  {problem}", markup=False)
+        raise typer.Exit(2) from None
+    console.print(f"已导入为草稿方案 (编号 {plan.pk}): {plan.title}; {plan.tasks.count()} 项任务, "
+                  f"{plan.targets.count()} 个量化目标; 待核对 {len(review.flags)} 处", markup=False)
+
+
+@plan_app.command("export")
+def export(
+    plan_id: int,
+    out: Path = typer.Option(None, "--out", help="写入文件; 缺省输出到屏幕 / file to write (default: stdout)"),
+) -> None:
+    """Write a stored plan as a plan data file (YAML): 导出方案数据文件。"""
+    django_setup()
+    from innocity.plans.exporting import plan_yaml
+    from innocity.plans.models import Plan
+
+    plan = Plan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        console.print(f"没有编号为 {plan_id} 的方案", markup=False)
+        raise typer.Exit(2)
+    text = plan_yaml(plan)
+    if out is None:
+        print(text, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"已写出 {out}", markup=False)

@@ -5,12 +5,19 @@ is the Xinxiang plan in it. `read_plan_data` checks the whole file and raises on
 that lists every problem with its line (an unknown organisation, a comparator that does not
 exist, a value that is not a number, a task number twice in a section …), so that a loader can
 refuse the file without writing anything.
+
+`read_plan_data_mapping` checks the same layout given as plain dicts and lists (a corrected
+document import, a stored plan exported again). Such data has no lines, so each problem names its
+place in the reason instead ("任务 三/(一)/1 目标 2: value 应为数字 …"). With `draft=True` it accepts
+what a draft may still lack: units not yet resolved to an organisation (`orgs: []`), tasks
+without units, and the importer's `method` key on units.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -111,18 +118,44 @@ class PlanData:
 
 
 class _Reader:
-    """Walks the parsed YAML, collecting problems instead of stopping at the first."""
+    """Walks the parsed YAML (or plain mapping), collecting problems instead of stopping at the first."""
 
-    def __init__(self, filename: str, org_exists: Callable[[str], bool]):
+    def __init__(self, filename: str, org_exists: Callable[[str], bool], draft: bool = False):
         self.filename = filename
         self.org_exists = org_exists
+        self.draft = draft
         self.problems: list[Problem] = []
+        # Where the reader is: (kind, label) pairs, kind in section / task / unit / target.
+        self.where: list[tuple[str, str]] = []
 
     def problem(self, node, key: str | None, reason: str) -> None:
-        self.problems.append(Problem(self.filename, line_of(node, key), reason))
+        line = line_of(node, key)
+        # Without a line (plain dicts), the reason names the place so that a person can find it.
+        if line is None and self.where:
+            reason = f"{self.location()}: {reason}"
+        self.problems.append(Problem(self.filename, line, reason))
+
+    @contextmanager
+    def at(self, kind: str, label: str):
+        self.where.append((kind, label))
+        try:
+            yield
+        finally:
+            self.where.pop()
+
+    def location(self) -> str:
+        """"任务 三/(一)/1 目标 2", "章节 二 目标 3", "任务 三/(一)/1 责任单位 市科技局"."""
+        path = "/".join(label for kind, label in self.where if kind in ("section", "task"))
+        text = f"{'任务' if any(kind == 'task' for kind, _ in self.where) else '章节'} {path}"
+        for kind, label in self.where:
+            if kind == "unit":
+                text += f" 责任单位 {label}"
+            elif kind == "target":
+                text += f" 目标 {label}"
+        return text
 
     def text(self, node, key: str, required: bool = True) -> str:
-        value = node.get(key) if isinstance(node, dict) else None
+        value = node.get(key) if isinstance(node, Mapping) else None
         if value is None:
             if required:
                 self.problem(node, key, f"缺少字段 {key}")
@@ -166,13 +199,13 @@ class _Reader:
             self.problem(node, None, f"未知字段: {', '.join(sorted(map(str, extra)))}")
 
     def items(self, node, key: str) -> list:
-        value = node.get(key) if isinstance(node, dict) else None
+        value = node.get(key) if isinstance(node, Mapping) else None
         if value is None:
             return []
         if not isinstance(value, list):
             self.problem(node, key, f"{key} 应为列表")
             return []
-        good = [item for item in value if isinstance(item, dict)]
+        good = [item for item in value if isinstance(item, Mapping)]
         if len(good) < len(value):
             self.problem(value, None, f"{key} 的每一项应为映射")
         return good
@@ -207,7 +240,7 @@ class _Reader:
     def baseline(self, node, parent) -> BaselineData | None:
         if node is None:
             return None
-        if not isinstance(node, dict):
+        if not isinstance(node, Mapping):
             self.problem(parent, "baseline", "baseline 应为 {value, unit, period}")
             return None
         value = self.number(node, "value")
@@ -220,13 +253,15 @@ class _Reader:
         return BaselineData(value, self.text(node, "unit", required=False), period) if value is not None else None
 
     def unit(self, node) -> UnitData | None:
-        self.unknown_keys(node, {"name", "role", "orgs"})
+        # A draft keeps how the importer resolved a unit; the loader does not need it.
+        self.unknown_keys(node, {"name", "role", "orgs", "method"} if self.draft else {"name", "role", "orgs"})
         name = self.text(node, "name")
         role = node.get("role")
         if role not in ROLES:
             self.problem(node, "role", f"职责 {role!r} 无效, 应为 lead / responsible / cooperating")
         orgs = node.get("orgs")
-        if not isinstance(orgs, list) or not orgs or not all(isinstance(o, str) for o in orgs):
+        # A draft may keep a unit the registry does not know yet (orgs: []), to be resolved later.
+        if not isinstance(orgs, list) or not (orgs or self.draft) or not all(isinstance(o, str) for o in orgs):
             self.problem(node, "orgs", "orgs 应为组织名称列表")
             return None
         for org in orgs:
@@ -234,10 +269,32 @@ class _Reader:
                 self.problem(node, "orgs", f"未知组织 {org}: 不在组织名录中")
         return UnitData(name, role, tuple(orgs), line_of(node))
 
+    # The *_at readers read one item with its place in `where`.
+    def section_at(self, node) -> SectionData:
+        with self.at("section", _label(node, "number") or _label(node, "title") or "?"):
+            return self.section(node)
+
+    def task_at(self, node) -> TaskData:
+        with self.at("task", _label(node, "number") or "?"):
+            return self.task(node)
+
+    def unit_at(self, node) -> UnitData | None:
+        with self.at("unit", _label(node, "name") or "?"):
+            return self.unit(node)
+
+    def targets(self, node, key: str) -> tuple[TargetData, ...]:
+        found = []
+        for position, item in enumerate(self.items(node, key), start=1):
+            with self.at("target", str(position)):
+                target = self.target(item)
+            if target:
+                found.append(target)
+        return tuple(found)
+
     def task(self, node) -> TaskData:
         self.unknown_keys(node, {"number", "title", "text", "units", "targets"})
-        units = tuple(u for u in (self.unit(n) for n in self.items(node, "units")) if u)
-        if not units:
+        units = tuple(u for u in (self.unit_at(n) for n in self.items(node, "units")) if u)
+        if not units and not self.draft:
             self.problem(node, "units", "任务没有责任单位")
         seen: set[str] = set()
         for unit in units:
@@ -245,7 +302,7 @@ class _Reader:
                 if org in seen:
                     self.problem(node, "units", f"责任单位 {org} 在同一任务中出现两次")
                 seen.add(org)
-        targets = tuple(t for t in (self.target(n) for n in self.items(node, "targets")) if t)
+        targets = self.targets(node, "targets")
         return TaskData(self.text(node, "number"), self.text(node, "title"), self.text(node, "text", False),
                         units, targets, line_of(node))
 
@@ -254,15 +311,15 @@ class _Reader:
         kind = node.get("kind", "text")
         if kind not in SECTION_KINDS:
             self.problem(node, "kind", f"章节类型 {kind!r} 无效, 应为 {', '.join(SECTION_KINDS)} 之一")
-        tasks = tuple(self.task(n) for n in self.items(node, "tasks"))
+        tasks = tuple(self.task_at(n) for n in self.items(node, "tasks"))
         numbers = [t.number for t in tasks]
         for number in {n for n in numbers if numbers.count(n) > 1}:
             self.problem(node, "tasks", f"同一章节中任务编号 {number} 重复")
         key = "goals" if kind == "goals" else "targets"
         if kind != "goals" and "goals" in node:
             self.problem(node, "goals", "只有 kind: goals 的章节才有 goals")
-        targets = tuple(t for t in (self.target(n) for n in self.items(node, key)) if t)
-        children = tuple(self.section(n) for n in self.items(node, "sections"))
+        targets = self.targets(node, key)
+        children = tuple(self.section_at(n) for n in self.items(node, "sections"))
         return SectionData(self.text(node, "number"), self.text(node, "title"), self.text(node, "text", False),
                            kind, children, tasks, targets, line_of(node))
 
@@ -278,13 +335,13 @@ class _Reader:
                 self.problem(node, "issued", f"印发日期 {raw_issued!r} 应为 YYYY-MM-DD")
         period = node.get("period")
         start = end = None
-        if isinstance(period, dict):
+        if isinstance(period, Mapping):
             start, end = self.year(period, "start"), self.year(period, "end")
             if start is None or end is None or start > end:
                 self.problem(node, "period", "period 应为 {start: 起始年, end: 结束年}, 且起始不晚于结束")
         else:
             self.problem(node, "period", "缺少 period: {start, end}")
-        sections = tuple(self.section(n) for n in self.items(node, "sections"))
+        sections = tuple(self.section_at(n) for n in self.items(node, "sections"))
         if not sections:
             self.problem(node, "sections", "方案没有章节")
         title = self.text(node, "title")
@@ -295,6 +352,11 @@ class _Reader:
                         self.text(node, "source", False) or None, sections)
 
 
+def _label(node, key: str) -> str:
+    value = node.get(key) if isinstance(node, Mapping) else None
+    return "" if value is None else str(value).strip()
+
+
 def read_plan_data(text: str, filename: str, org_exists: Callable[[str], bool]) -> PlanData:
     """Validate a plan data file's text. `org_exists(name)` says whether the registry knows a unit.
 
@@ -303,7 +365,20 @@ def read_plan_data(text: str, filename: str, org_exists: Callable[[str], bool]) 
     data = load_yaml(text, filename)
     if not isinstance(data, LinedDict):
         raise DataFileError([Problem(filename, 1, "文件应为一个方案映射 (title, period, sections …)")])
-    reader = _Reader(filename, org_exists)
+    return read_plan_data_mapping(data, filename, org_exists)
+
+
+def read_plan_data_mapping(data: Mapping, source: str, org_exists: Callable[[str], bool],
+                           draft: bool = False) -> PlanData:
+    """Validate plan data given as a mapping (as `read_plan_data` does for a file's text).
+
+    `source` names the input in problems. `draft=True` accepts units with `orgs: []`, tasks
+    without units and a unit's `method` key. Raises DataFileError with every problem; a problem
+    of plain data (no line) names its place in its reason.
+    """
+    if not isinstance(data, Mapping):
+        raise DataFileError([Problem(source, None, "应为一个方案映射 (title, period, sections …)")])
+    reader = _Reader(source, org_exists, draft)
     plan = reader.plan(data)
     if reader.problems or plan is None:
         raise DataFileError(reader.problems)

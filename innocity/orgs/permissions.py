@@ -68,6 +68,15 @@ def can_edit_plan(user, plan=None) -> bool:
     return bool(_roles(user) & PLAN_EDITORS)
 
 
+def can_import_plans(user) -> bool:
+    """Uploading and importing plan documents is the plan office's work."""
+    return can_edit_plan(user)
+
+
+def can_manage_import(user, plan_import) -> bool:
+    return can_edit_plan(user)
+
+
 def can_view_task(user, task) -> bool:
     return can_view_plan(user, task.plan)
 

@@ -44,18 +44,19 @@ class TargetOut(Schema):
 
 
 class ResponsibilityOut(Schema):
-    organisation: str
+    organisation: str | None
     organisation_name: str
     role: str
     written_as: str
 
     @staticmethod
-    def resolve_organisation(obj) -> str:
-        return obj.organisation.code
+    def resolve_organisation(obj) -> str | None:
+        """None while a draft's unit is not in the registry."""
+        return obj.organisation.code if obj.organisation_id else None
 
     @staticmethod
     def resolve_organisation_name(obj) -> str:
-        return obj.organisation.short_name
+        return obj.unit_name
 
 
 class TaskOut(Schema):

@@ -4,6 +4,7 @@ A Target belongs to the plan and to the section that states it; task targets als
 Goals (发展目标) are the targets of the plan's goals section (is_goal).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -106,8 +107,11 @@ class ResponsibilityRole(models.TextChoices):
 
 class Responsibility(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="responsibilities", verbose_name=_("task"))
+    # Empty while a draft names a unit the registry does not know (yet); a plan is published only
+    # when every unit is resolved.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="responsibilities", verbose_name=_("organisation")
+        Organisation, on_delete=models.PROTECT, related_name="responsibilities", verbose_name=_("organisation"),
+        null=True, blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=ResponsibilityRole.choices)
     # As the document writes it: a group (各县〔市、区〕政府) or a form like 牧野区人民政府.
@@ -117,12 +121,22 @@ class Responsibility(models.Model):
 
     class Meta:
         ordering = ["position"]
-        constraints = [models.UniqueConstraint(fields=["task", "organisation"], name="responsibility_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "organisation"], name="responsibility_unique"),
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | ~Q(written_as=""), name="responsibility_names_a_unit"
+            ),
+        ]
         verbose_name = _("responsibility")
         verbose_name_plural = _("responsibilities")
 
     def __str__(self) -> str:
-        return f"{self.task.number} · {self.organisation}"
+        return f"{self.task.number} · {self.organisation or self.written_as}"
+
+    @property
+    def unit_name(self) -> str:
+        """The registry's short name, or the name as written while unresolved."""
+        return self.organisation.short_name if self.organisation_id else self.written_as
 
 
 class Comparator(models.TextChoices):
@@ -181,3 +195,42 @@ class Target(models.Model):
     @property
     def approximate(self) -> bool:
         return self.comparator == Comparator.APPROX
+
+
+class ImportStatus(models.TextChoices):
+    OPEN = "open", _("Under review")
+    IMPORTED = "imported", _("Imported")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class PlanImport(models.Model):
+    """A document uploaded for import: the file as received, and the working document (the parse,
+    as corrected by the reviewer) until it is imported as a draft plan or discarded."""
+
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("file"))
+    sha256 = models.CharField(max_length=64)
+    document = models.JSONField(_("working document"))
+    status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.OPEN)
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports", verbose_name=_("plan")
+    )
+    # Empty for imports from the command line (`innocity plan import`), which has no platform user.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="plan_imports", verbose_name=_("uploaded by"),
+        null=True, blank=True,
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("document import")
+        verbose_name_plural = _("document imports")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def title(self) -> str:
+        return self.document.get("title") or self.filename

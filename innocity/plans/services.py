@@ -8,13 +8,13 @@ from simple_history.utils import bulk_create_with_history
 from innocity.core.datafile import DataFileError, Problem
 from innocity.core.plandata import PlanData, SectionData, TargetData, read_plan_data
 from innocity.orgs.models import Organisation
+from innocity.orgs.selectors import short_names
 from innocity.plans.models import Plan, PlanStatus, Responsibility, Section, Target, Task
 
 
 def plan_data_read(text: str, filename: str) -> PlanData:
     """Validate a plan data file against the organisation registry in the database."""
-    known = set(Organisation.objects.values_list("short_name", flat=True))
-    return read_plan_data(text, filename, known.__contains__)
+    return read_plan_data(text, filename, short_names().__contains__)
 
 
 def _target(plan: Plan, section: Section, task: Task | None, data: TargetData, position: int) -> Target:
@@ -83,9 +83,10 @@ def plan_load(data: PlanData, *, source: str, replace: bool = False,
     responsibilities = []
     for task, source_task in zip(tasks, task_data, strict=True):
         for unit in source_task.units:
-            for short_name in unit.orgs:
+            # A draft may name a unit the registry does not know: kept by its written name.
+            for organisation in [orgs[short] for short in unit.orgs] or [None]:
                 responsibilities.append(Responsibility(
-                    task=task, organisation=orgs[short_name], role=unit.role,
+                    task=task, organisation=organisation, role=unit.role,
                     written_as=unit.name, position=len(responsibilities) + 1,
                 ))
     bulk_create_with_history(responsibilities, Responsibility, default_change_reason=reason)
@@ -95,3 +96,31 @@ def plan_load(data: PlanData, *, source: str, replace: bool = False,
         Target, default_change_reason=reason,
     )
     return plan
+
+
+@transaction.atomic
+def plan_publish(plan: Plan) -> Plan:
+    """Make a draft the working plan. Refused while a unit is unresolved or a task has no unit:
+    every task of a published plan must reach a 责任清单."""
+    problems = [
+        Problem(plan.title, None, f"任务 {r.task.number} 的责任单位 {r.written_as} 尚未对应到组织名录")
+        for r in Responsibility.objects.filter(task__plan=plan, organisation__isnull=True).select_related("task")
+    ]
+    problems += [
+        Problem(plan.title, None, f"任务 {task.number} {task.title} 没有责任单位")
+        for task in plan.tasks.filter(responsibilities__isnull=True)
+    ]
+    if problems:
+        raise DataFileError(problems)
+    if plan.status != PlanStatus.PUBLISHED:
+        plan.status = PlanStatus.PUBLISHED
+        plan.save(update_fields=["status"])
+    return plan
+
+
+@transaction.atomic
+def plan_delete_draft(plan: Plan) -> None:
+    """Delete a draft (e.g. an import that went wrong); published plans are kept."""
+    if plan.status != PlanStatus.DRAFT:
+        raise DataFileError([Problem(plan.title, None, "只能删除草稿方案 / only drafts can be deleted")])
+    plan.delete()

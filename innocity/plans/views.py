@@ -11,7 +11,7 @@ from django.utils.encoding import escape_uri_path
 
 from innocity.orgs import permissions
 from innocity.orgs.models import Organisation
-from innocity.plans import breakdown, selectors
+from innocity.plans import breakdown, exporting, selectors
 from innocity.plans.models import Plan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,9 +38,10 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
 @permissions.guard(permissions.can_view_plans)
 def plan_list(request):
     plans = list(selectors.plans_visible(request.user))
-    if len(plans) == 1:
+    can_import = permissions.can_import_plans(request.user)
+    if len(plans) == 1 and not can_import:
         return redirect("plans:detail", plans[0].pk)
-    return render(request, "plans/plan_list.html", {"plans": plans})
+    return render(request, "plans/plan_list.html", {"plans": plans, "can_import": can_import})
 
 
 @permissions.guard(permissions.can_view_plan, load=_load_plan)
@@ -55,6 +56,7 @@ def plan_detail(request, plan, plan_id):
     context = {
         "plan": plan,
         "overview": overview,
+        "can_edit": permissions.can_edit_plan(request.user, plan),
         "organisations": selectors.organisations_with_task_counts(request.user, plan).filter(task_count__gt=0),
     }
     if request.htmx:
@@ -66,6 +68,14 @@ def plan_detail(request, plan, plan_id):
 def plan_breakdown_xlsx(request, plan, plan_id):
     content = breakdown.plan_workbook(plan)
     return _xlsx_response(content, f"{plan.title}-任务分解表.xlsx")
+
+
+@permissions.guard(permissions.can_edit_plan, load=_load_plan)
+def plan_export_yaml(request, plan, plan_id):
+    """The plan as a plan-data file, to keep a corrected plan as a reviewed data file."""
+    response = HttpResponse(exporting.plan_yaml(plan), content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(plan.title)}.yaml"
+    return response
 
 
 @permissions.guard(permissions.can_view_task, load=_load_task)

@@ -19,6 +19,9 @@ def test_the_plan_office_reads_the_plan_and_downloads_a_responsibility_list(watc
     watched.shot("2-home")
 
     page.get_by_role("link", name="方案", exact=True).click()
+    # The plan office sees the list of plans, with the importer's entry.
+    expect(page.get_by_role("link", name="导入方案文件")).to_be_visible()
+    page.get_by_role("link", name=re.compile("新乡市创新型城市建设三年行动工作方案")).click()
     expect(page.get_by_role("heading", name="新乡市创新型城市建设三年行动工作方案(2022—2024年)")).to_be_visible()
     goals = page.locator("#goals tbody tr")
     expect(goals).to_have_count(13)

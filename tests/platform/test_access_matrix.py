@@ -18,9 +18,15 @@ def expect(allowed: set[str], *, anonymous="LOGIN", denied="DENY") -> dict[str, 
     return {role: anonymous if role == "anonymous" else ("ALLOW" if role in allowed else denied) for role in ROLES}
 
 
-def cases(plan_id: int, task_id: int) -> list[tuple[str, str, dict[str, str]]]:
+EDITORS = {"admin", "plan_office"}
+
+
+def cases(plan_id: int, task_id: int, import_id: int = 1) -> list[tuple[str, str, dict[str, str]]]:
     everyone = set(ROLES) - {"anonymous"}
     return [
+        ("plans:export", f"/plans/{plan_id}/export.yaml", expect(EDITORS)),
+        ("plans:import_upload", "/plans/import/", expect(EDITORS)),
+        ("plans:import_review", f"/plans/import/{import_id}/", expect(EDITORS)),
         ("home", "/", expect(everyone)),
         ("plans:list", "/plans/", expect(GOV)),
         ("plans:detail", f"/plans/{plan_id}/", expect(GOV)),
@@ -67,10 +73,20 @@ def outcome(response) -> str:
     return {403: "DENY", 401: "UNAUTH"}.get(response.status_code, str(response.status_code))
 
 
+@pytest.fixture
+def plan_import(users):
+    from innocity.core.planparse import parse_text, to_json
+    from innocity.plans.models import PlanImport
+
+    document = to_json(parse_text("示例方案(2024—2025年)\n一、主要任务\n1.建设平台。建成2个平台。(责任单位:市科技局)"))
+    return PlanImport.objects.create(filename="a.txt", content=b"x", sha256="0" * 64, document=document,
+                                     created_by=users["plan_office"])
+
+
 @pytest.mark.django_db
-def test_every_url_with_every_role(client, users, plan):
+def test_every_url_with_every_role(client, users, plan, plan_import):
     task_id = plan.tasks.get(number="1").pk
-    table = cases(plan.pk, task_id)
+    table = cases(plan.pk, task_id, plan_import.pk)
     wrong = []
     for role in ROLES:
         client.logout()
@@ -95,7 +111,40 @@ def _named_patterns(resolver, namespace=""):
 def test_every_project_url_is_in_the_matrix():
     covered = {name for name, _, _ in cases(1, 1)}
     # Django admin's generated pages share its site-wide check, tested above for four pages;
-    # logout and language are POST-only and tested in test_security.
+    # logout and language are POST-only and tested in test_security, the others below.
     project = {n for n in _named_patterns(get_resolver()) if not n.startswith("admin:")}
-    missing = project - covered - {"logout", "set_language"}
+    missing = project - covered - {"logout", "set_language"} - {name for name, _ in POSTS}
     assert not missing, f"URLs without a row in the access matrix: {sorted(missing)}"
+
+
+# POST-only actions: who may (anything but 403 and the login page) and who may not.
+POSTS = [
+    ("plans:publish", "/plans/{plan}/publish"),
+    ("plans:delete", "/plans/{plan}/delete"),
+    ("plans:import_edit", "/plans/import/{imp}/edit"),
+    ("plans:import_commit", "/plans/import/{imp}/commit"),
+    ("plans:import_discard", "/plans/import/{imp}/discard"),
+]
+
+
+@pytest.mark.django_db
+def test_every_action_with_every_role(client, users, plan, plan_import):
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        for _name, pattern in POSTS:
+            url = pattern.format(plan=plan.pk, imp=plan_import.pk)
+            # An unknown edit action changes nothing: the check is what answers.
+            response = client.post(url, {"action": "none"})
+            got = outcome(response)
+            if role in EDITORS:
+                allowed = got not in {"DENY", "LOGIN"}
+            else:
+                allowed = got == ("LOGIN" if role == "anonymous" else "DENY")
+            if not allowed:
+                wrong.append(f"{role:<11} POST {url:<30} got {got}")
+    assert not wrong, "\n".join(wrong)
+    plan.refresh_from_db()
+    assert plan.is_published, "deleting a published plan is refused even for the plan office"

@@ -5,11 +5,15 @@ responsible units and quantified targets, sections — pure, without Django.
 >>> plan.tasks[0].targets[0].text
 '建成9个加氢站'
 
-The format of `to_json` is documented in docs/formats/plan-parse.md.
+The format of `to_json` is documented in docs/formats/plan-parse.md; `from_json` reads it back,
+`to_plan_data` / `from_plan_data` convert to and from the plan-data layout, and `editing` holds
+the corrections a reviewer makes to the JSON before import.
 """
 
+from innocity.core.planparse import editing
 from innocity.core.planparse.api import parse_file, parse_text, to_json
 from innocity.core.planparse.breakdown import breakdown_rows
+from innocity.core.planparse.convert import from_json, from_plan_data, to_plan_data
 from innocity.core.planparse.diff import PlanDiff, diff_plans
 from innocity.core.planparse.model import (
     Baseline,
@@ -38,8 +42,12 @@ __all__ = [
     "UnitRef",
     "breakdown_rows",
     "diff_plans",
+    "editing",
+    "from_json",
+    "from_plan_data",
     "parse_file",
     "parse_text",
     "read_document",
     "to_json",
+    "to_plan_data",
 ]

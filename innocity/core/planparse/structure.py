@@ -25,9 +25,11 @@ from innocity.core.planparse.numbering import Numbering, numbering_of
 from innocity.core.planparse.scanning import bracket_pairs, fold_width
 from innocity.core.planparse.units import find_notes
 
+# A document's state may follow the name, before or after the period: (征求意见稿), (修订稿), (试行) …
+_DRAFT_STATE = r"(?:\s*\((?:征求意见稿|修订稿|送审稿|讨论稿|草案|试行|暂行|修订版)\))?"
 _PLAN_NAME = re.compile(
-    r"^(?!关于印发)(?!《)[^。:;]{3,80}?(?:方案|计划|规划|意见|措施|办法|纲要|细则|政策|举措)"
-    r"(?:\s*\(\s*(?:19|20)\d{2}\s*(?:—{1,2}|–|-|~|至|到)\s*(?:19|20)\d{2}\s*年?\s*\))?$"
+    r"^(?!关于印发)(?!《)[^。:;]{3,80}?(?:方案|计划|规划|意见|措施|办法|纲要|细则|政策|举措)" + _DRAFT_STATE
+    + r"(?:\s*\(\s*(?:19|20)\d{2}\s*(?:—{1,2}|–|-|~|至|到)\s*(?:19|20)\d{2}\s*年?\s*\))?" + _DRAFT_STATE + "$"
 )
 _PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*(?:—{1,2}|–|-|~|至|到)\s*(?:19|20)\d{2}\s*年?\s*\)$")
 _CLOSING = re.compile(

@@ -77,3 +77,12 @@ def test_note_forms():
 def test_lists_keep_brackets_and_groups_and_drop_etc():
     assert split_unit_list("各县〔市、区〕政府、省海洋局等、有关区、市政府、 新乡国资集团") == [
         "各县〔市、区〕政府", "省海洋局", "有关区、市政府", "新乡国资集团"]
+
+
+@pytest.mark.parametrize("state", ["(修订稿)", "（征求意见稿）", "(试行)"])
+def test_a_titles_document_state_stays_part_of_the_title(state):
+    from innocity.core.planparse import parse_text
+
+    plan = parse_text(f"某市科技创新行动方案{state}\n(2023—2025年)\n一、主要任务\n1.建设平台。建成2个平台。(责任单位:市科技局)")
+    assert plan.title == f"某市科技创新行动方案{state}(2023—2025年)"
+    assert plan.period == (2023, 2025)
