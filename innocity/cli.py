@@ -35,6 +35,14 @@ app = typer.Typer(
 )
 
 
+def exit_with_problems(problems, what: str = "未载入", english: str = "nothing loaded") -> None:
+    """Print every problem of a refused input (file, line, reason) and exit with status 2."""
+    console.print(f"[red]{what}, 发现 {len(problems)} 个问题 / {english}:[/red]")
+    for problem in problems:
+        console.print(f"  {problem}", markup=False)
+    raise typer.Exit(2)
+
+
 def django_setup() -> None:
     """Configure Django for commands that use the database."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innocity.platform.settings")

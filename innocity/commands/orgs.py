@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from innocity.cli import console, django_setup
+from innocity.cli import console, django_setup, exit_with_problems
 
 orgs_app = typer.Typer(help="组织名录 / the organisation registry", no_args_is_help=True)
 
@@ -22,8 +22,5 @@ def load(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=
     try:
         result = registry_load(read_registry(file.read_text("utf-8"), file.name), source=file.name)
     except DataFileError as exc:
-        console.print(f"[red]未载入, 发现 {len(exc.problems)} 个问题 / nothing loaded:[/red]")
-        for problem in exc.problems:
-            console.print(f"  {problem}", markup=False)
-        raise typer.Exit(2) from None
+        exit_with_problems(exc.problems)
     console.print(f"新增 {result.created}, 更新 {result.updated}, 未变 {result.unchanged}; 组 {result.groups}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from innocity.cli import console, django_setup
+from innocity.cli import console, django_setup, exit_with_problems
 
 plan_app = typer.Typer(help="方案 / plans", no_args_is_help=True)
 
@@ -25,10 +25,7 @@ def load(
     try:
         plan = plan_load(plan_data_read(file.read_text("utf-8"), file.name), source=file.name, replace=replace)
     except DataFileError as exc:
-        console.print(f"[red]未载入, 发现 {len(exc.problems)} 个问题 / nothing loaded:[/red]")
-        for problem in exc.problems:
-            console.print(f"  {problem}", markup=False)
-        raise typer.Exit(2) from None
+        exit_with_problems(exc.problems)
     console.print(f"已载入方案 {plan.title}: {plan.tasks.count()} 项任务, {plan.targets.count()} 个量化目标")
 
 
@@ -124,10 +121,7 @@ def import_document(
     try:
         plan = importing.plan_import_commit(plan_import, replace=replace)
     except DataFileError as exc:
-        console.print(f"[red]未导入, 发现 {len(exc.problems)} 个问题 / nothing imported:[/red]")
-        for problem in exc.problems:
-            console.print(f"  {problem}", markup=False)
-        raise typer.Exit(2) from None
+        exit_with_problems(exc.problems, "未导入", "nothing imported")
     console.print(f"已导入为草稿方案 (编号 {plan.pk}): {plan.title}; {plan.tasks.count()} 项任务, "
                   f"{plan.targets.count()} 个量化目标; 待核对 {len(review.flags)} 处", markup=False)
 
