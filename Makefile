@@ -16,6 +16,9 @@ PORT ?= 8000
 
 setup: $(DEPS_STAMP) $(NPM_STAMP)
 	@$(BIN)/python scripts/vendor_assets.py
+	@# Bytecode for our own package: with PYTHONDONTWRITEBYTECODE set (as on these machines) every
+	@# start would otherwise compile it again; compileall writes only what changed.
+	@$(BIN)/python -m compileall -q innocity
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "需要 Python ≥ 3.11 / Python 3.11 or newer is required"; exit 1; }
