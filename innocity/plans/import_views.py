@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from innocity.core.datafile import DataFileError
 from innocity.orgs import permissions
-from innocity.orgs.models import Organisation
+from innocity.orgs.models import GOVERNMENT_TYPES, Organisation
 from innocity.plans import importing, selectors
 from innocity.plans.models import ImportStatus, PlanImport
 from innocity.plans.services import plan_delete_draft, plan_publish
@@ -62,8 +62,7 @@ def _review_context(plan_import: PlanImport, problems=None, edited=None) -> dict
         "meta": document.get("meta") or {},
         "review": review,
         "tasks": importing.review_tasks(document, review.flags),
-        "organisations": Organisation.objects.filter(type__in=[
-            "government", "department", "county", "zone", "university", "state_group"]).order_by("position"),
+        "organisations": Organisation.objects.filter(type__in=GOVERNMENT_TYPES).order_by("position"),
         "problems": problems or [],
         "edited": edited,
         "is_open": plan_import.status == ImportStatus.OPEN,
