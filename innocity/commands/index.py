@@ -31,8 +31,9 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=2)
 
 
-def _load(data: Path, meta: Path, spec: Path):
-    from innocity.core.composite import CompositeInputError, load_spec, load_tables
+def _build(data: Path, meta: Path, spec: Path):
+    """Read both tables and the spec (all their problems reported together), then build the coin."""
+    from innocity.core.composite import CompositeInputError, build, load_spec, load_tables
     from innocity.core.composite.errors import Problem
 
     problems: list[Problem] = []
@@ -47,7 +48,7 @@ def _load(data: Path, meta: Path, spec: Path):
         problems.extend(exc.problems)
     if problems:
         raise CompositeInputError(problems)
-    return tables, parsed
+    return build(tables, parsed)
 
 
 @index_app.command("build")
@@ -61,11 +62,10 @@ def build_command(
     log: bool = typer.Option(False, "--log", help="打印每一步的日志 (print what each step did)"),
 ) -> None:
     """构建综合指数，写出最终数据集（每个筛选后保留的单位一行）。Build the index and write the final data set."""
-    from innocity.core.composite import CompositeInputError, build, write_csv
+    from innocity.core.composite import CompositeInputError, write_csv
 
     try:
-        tables, parsed = _load(data, meta, spec)
-        coin = build(tables, parsed)
+        coin = _build(data, meta, spec)
         if dataset and dataset not in coin.datasets:
             typer.echo(f"没有数据集 {dataset}，可选 {', '.join(coin.datasets)} (unknown data set)", err=True)
             raise typer.Exit(code=2)
@@ -92,12 +92,11 @@ def uncertainty_command(
     target: str = typer.Option("", "--target", help="目标代码，默认最高层 (target code; default: the top level)"),
 ) -> None:
     """蒙特卡洛不确定性分析与 Sobol 敏感性分析。Monte Carlo uncertainty analysis and Sobol indices."""
-    from innocity.core.composite import CompositeInputError, build
+    from innocity.core.composite import CompositeInputError
     from innocity.core.composite import uncertainty as ua
 
     try:
-        tables, parsed = _load(data, meta, spec)
-        coin = build(tables, parsed)
+        coin = _build(data, meta, spec)
         result = ua.run(coin, runs=runs or None, seed=None if seed < 0 else seed, target=target or None)
     except CompositeInputError as exc:
         _fail(exc)
@@ -130,12 +129,11 @@ def analyse_command(
     import csv
     import math
 
-    from innocity.core.composite import CompositeInputError, build
+    from innocity.core.composite import CompositeInputError
     from innocity.core.composite import analysis as an
 
     try:
-        tables, parsed = _load(data, meta, spec)
-        coin = build(tables, parsed)
+        coin = _build(data, meta, spec)
     except CompositeInputError as exc:
         _fail(exc)
         return

@@ -25,6 +25,9 @@ from innocity.core.composite.tables import (
     tables_from_columns,
 )
 
+# Excel workbooks python-calamine reads; every other file is read as CSV.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
 
 def _read_bytes(path: Path, found: ProblemList) -> bytes | None:
     try:
@@ -71,6 +74,19 @@ def _check_header(header: Sequence[str], table: str, found: ProblemList) -> None
         seen.add(name)
 
 
+def _read_small_table(path: Path, found: ProblemList) -> tuple[list[str], dict[str, list]]:
+    """Header and columns of a small table (iMeta, a weights file) from CSV or Excel, cell by cell;
+    a missing or unreadable file is raised as a problem."""
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        if not path.exists():
+            found.add(path.name, None, None, f"文件不存在 (file not found): {path}")
+            found.raise_if_any()
+        return _rows_to_columns(_xlsx_rows(path))
+    data = _read_bytes(path, found)
+    found.raise_if_any()
+    return _rows_to_columns(list(csv.reader(_io.StringIO(_utf8(data or b"").decode("utf-8")))))  # type: ignore[arg-type]
+
+
 def read_meta(path: str | Path) -> Framework:
     """Read and check iMeta from a CSV or Excel file.
 
@@ -80,17 +96,7 @@ def read_meta(path: str | Path) -> Framework:
     """
     path = Path(path)
     found = ProblemList()
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        if not path.exists():
-            found.add(path.name, None, None, f"文件不存在 (file not found): {path}")
-            found.raise_if_any()
-        header, columns = _rows_to_columns(_xlsx_rows(path))
-    else:
-        data = _read_bytes(path, found)
-        found.raise_if_any()
-        reader = csv.reader(_io.StringIO(_utf8(data or b"").decode("utf-8")))
-        rows = list(reader)
-        header, columns = _rows_to_columns(rows)  # type: ignore[arg-type]
+    header, columns = _read_small_table(path, found)
     _check_header(header, path.name, found)
     found.raise_if_any()
     return framework_from_records(columns, source=path.name)
@@ -115,7 +121,7 @@ def load_tables(data_path: str | Path, meta_path: str | Path) -> Tables:
         if not data_path.exists():
             problems.append(_missing(data_path))
         raise CompositeInputError(problems)
-    if data_path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+    if data_path.suffix.lower() in EXCEL_SUFFIXES:
         return _load_data_xlsx(data_path, framework)
     return _load_data_csv(data_path, framework)
 
@@ -202,15 +208,7 @@ def read_weights_file(path: str | Path, framework: Framework) -> dict[str, float
     """
     path = Path(path)
     found = ProblemList()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        if not path.exists():
-            found.add(path.name, None, None, f"文件不存在 (file not found): {path}")
-            found.raise_if_any()
-        header, columns = _rows_to_columns(_xlsx_rows(path))
-    else:
-        data = _read_bytes(path, found)
-        found.raise_if_any()
-        header, columns = _rows_to_columns(list(csv.reader(_io.StringIO(_utf8(data or b"").decode("utf-8")))))  # type: ignore[arg-type]
+    header, columns = _read_small_table(path, found)
     for required in ("iCode", "Weight"):
         if required not in header:
             found.add(path.name, 1, required, f"缺少必需的列 (missing required column) {required}")

@@ -14,6 +14,16 @@ def _as_matrix(values: np.ndarray) -> tuple[np.ndarray, bool]:
     return (arr[:, None], True) if arr.ndim == 1 else (arr, False)
 
 
+def _deviations(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: the number of present values, and each value's deviation from their mean (0 where
+    missing), the common start of the skewness and the kurtosis."""
+    present = ~np.isnan(x)
+    n = present.sum(axis=0).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(present, x, 0.0).sum(axis=0) / n
+        return n, np.where(present, x - mean, 0.0)
+
+
 def nan_skew(values: np.ndarray) -> np.ndarray:
     """Adjusted Fisher–Pearson skewness G1 of each column, ignoring NaN (NaN if fewer than 3 values).
 
@@ -23,11 +33,8 @@ def nan_skew(values: np.ndarray) -> np.ndarray:
     1.763633
     """
     x, flat = _as_matrix(values)
-    present = ~np.isnan(x)
-    n = present.sum(axis=0).astype(float)
+    n, d = _deviations(x)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(present, x, 0.0).sum(axis=0) / n
-        d = np.where(present, x - mean, 0.0)
         s2 = (d * d).sum(axis=0)
         s3 = (d * d * d).sum(axis=0)
         g = np.sqrt(n) * s3 / s2**1.5 * np.sqrt(n * (n - 1)) / (n - 2)
@@ -44,11 +51,8 @@ def nan_kurt(values: np.ndarray) -> np.ndarray:
     3.228
     """
     x, flat = _as_matrix(values)
-    present = ~np.isnan(x)
-    n = present.sum(axis=0).astype(float)
+    n, d = _deviations(x)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(present, x, 0.0).sum(axis=0) / n
-        d = np.where(present, x - mean, 0.0)
         d2 = d * d
         s2 = d2.sum(axis=0)
         s4 = (d2 * d2).sum(axis=0)
