@@ -49,6 +49,9 @@ def test_users_need_a_strong_password_and_tokens_are_shown_once(env):
     made = run(env, "user", "create", "zhang", "--role", "reporter", "--org", "gxj", "--name", "张三",
                stdin="Gongxin#2024\nGongxin#2024\n")
     assert made.returncode == 0, made.stdout + made.stderr
+    assert "首次登录须修改密码" in made.stdout
+    listed = run(env, "user", "list")
+    assert "zhang" in listed.stdout
     token = run(env, "token", "create", "zhang")
     assert token.returncode == 0 and len(token.stdout.strip().splitlines()[-1]) >= 40
     unknown_org = run(env, "user", "create", "li", "--role", "reporter", "--org", "nowhere",

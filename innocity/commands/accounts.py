@@ -22,6 +22,9 @@ def user_create(
     org: str = typer.Option(None, "--org", help="组织代码 / organisation code, e.g. kjj"),
     name: str = typer.Option("", "--name", help="姓名 / full name"),
     password: str = typer.Option(..., prompt="密码 / password", hide_input=True, confirmation_prompt=True),
+    must_change: bool = typer.Option(
+        True, "--must-change/--no-must-change",
+        help="首次登录须修改初始密码（默认） / the user changes this initial password at the first login"),
 ) -> None:
     """Create a user with roles: 创建用户。"""
     django_setup()
@@ -38,12 +41,14 @@ def user_create(
         if organisation is None:
             _fail(f"未知组织代码 {org}")
     try:
-        user = create(username, password, organisation=organisation, roles=role, full_name=name)
+        user = create(username, password, organisation=organisation, roles=role, full_name=name,
+                      must_change_password=must_change)
     except ValidationError as exc:
         _fail("密码不符合规则: " + " ".join(exc.messages))
     except ValueError as exc:
         _fail(str(exc))
-    console.print(f"已创建用户 {user.username} ({', '.join(role)})")
+    console.print(f"已创建用户 {user.username} ({', '.join(role)})"
+                  + ("，首次登录须修改密码 / must change the password at the first login" if must_change else ""))
 
 
 @user_app.command("list")

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -39,6 +40,18 @@ class OrganisationGroupAdmin(GuardedAdmin):
     filter_horizontal = ["members"]
 
 
+class AdminSetPasswordForm(AdminPasswordChangeForm):
+    """A password an administrator sets for someone is known to the administrator: the user changes
+    it at the next login."""
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.must_change_password = True
+        if commit:
+            user.save()
+        return user
+
+
 class GuardedInline:
     """Inline rows ask the permission module too (Django would ask model permissions)."""
 
@@ -62,11 +75,18 @@ class UserAdmin(GuardedAdmin, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Person"), {"fields": ("full_name", "email", "organisation")}),
-        (_("Status"), {"fields": ("is_active", "last_login", "date_joined")}),
+        (_("Status"), {"fields": ("is_active", "must_change_password", "password_changed_at", "last_login",
+                                  "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "full_name", "organisation",
                                                                "password1", "password2")}),)
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["password_changed_at", "last_login", "date_joined"]
+    change_password_form = AdminSetPasswordForm
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.must_change_password = True  # an initial password, known to the administrator
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Consent)

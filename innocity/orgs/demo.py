@@ -59,5 +59,7 @@ def demo_load() -> list[DemoAccount]:
                 account.username, DEMO_PASSWORD,
                 organisation=Organisation.objects.get(code=account.organisation),
                 roles=list(account.roles), full_name=account.full_name,
+                # The demo password is printed for everyone to try: forcing a change would only hide it.
+                must_change_password=False,
             )
     return DEMO_ACCOUNTS

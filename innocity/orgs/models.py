@@ -6,6 +6,7 @@ Every model that people edit keeps its history (django-simple-history): who chan
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -92,7 +93,11 @@ class User(AbstractUser):
         related_name="users",
     )
     full_name = models.CharField(_("name"), max_length=100, blank=True)
-    # The password hash and login times are not data changes worth a history row.
+    password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True, editable=False)
+    # An initial or reset password, set by an administrator: the user changes it at the next login.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+    # The password hash and login times are not data changes worth a history row; the date of a
+    # password change is (the log then shows who changed whose password, and when).
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
@@ -101,6 +106,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def set_password(self, raw_password):
+        """Every way of setting a password (the change page, the admin, the command line) dates it."""
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
 
     @property
     def roles(self) -> frozenset[str]:

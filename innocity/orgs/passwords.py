@@ -1,9 +1,14 @@
-"""Password rule of 等保2.0 level 2: passwords mix character classes."""
+"""Passwords under 等保2.0 level 2: they mix character classes, and are changed when set by an
+administrator and when they grow old (the rule itself is in innocity.core.password_age)."""
 
 import string
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from innocity.core.password_age import PasswordStatus, password_status
 
 CHARACTER_CLASSES = (string.ascii_uppercase, string.ascii_lowercase, string.digits)
 
@@ -28,3 +33,10 @@ class CharacterClassValidator:
             "Your password must use at least %(n)d of: upper-case letters, lower-case letters, digits, "
             "other characters."
         ) % {"n": self.min_classes}
+
+
+def password_state(user) -> PasswordStatus:
+    """Where a user's password stands today, under the site's maximum age."""
+    return password_status(user.password_changed_at, timezone.now(), max_age_days=settings.PASSWORD_MAX_AGE_DAYS,
+                           set_by_admin=user.must_change_password)
+

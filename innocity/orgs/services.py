@@ -106,19 +106,34 @@ def user_create(
     organisation: Organisation | None,
     roles: list[str],
     full_name: str = "",
+    must_change_password: bool = True,
 ) -> User:
-    """Create a user with roles; the password must pass the password rules."""
+    """Create a user with roles; the password must pass the password rules.
+
+    The password is an initial one, known to whoever created the account: the user must change it
+    at the first login, unless `must_change_password` is False (the demo accounts)."""
     unknown = set(roles) - set(Role.values)
     if unknown:
         raise ValueError(f"未知角色: {', '.join(sorted(unknown))}")
     if set(roles) & {Role.REPORTER, Role.REVIEWER, Role.ENTERPRISE, Role.BANK} and organisation is None:
         raise ValueError("填报员、审核员、企业和银行用户必须属于一个组织")
-    user = User(username=username, organisation=organisation, full_name=full_name)
+    user = User(username=username, organisation=organisation, full_name=full_name,
+                must_change_password=must_change_password)
     validate_password(password, user)
     user.set_password(password)
     user.save()
     for role in roles:
         RoleGrant.objects.create(user=user, role=role)
+    return user
+
+
+@transaction.atomic
+def password_change(user: User, new_password: str) -> User:
+    """The user's own change of password (rules checked by the form): it is the user's alone now."""
+    user.set_password(new_password)
+    user.must_change_password = False
+    user._change_reason = "password changed by the user"
+    user.save(update_fields=["password", "password_changed_at", "must_change_password"])
     return user
 
 

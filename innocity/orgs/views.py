@@ -1,10 +1,18 @@
-"""Log in, log out, and the page shown when an account is locked."""
+"""Log in, log out, the own password change, and the page shown when an account is locked."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from innocity.orgs import permissions
+from innocity.orgs.forms import OwnPasswordChangeForm
+from innocity.orgs.passwords import password_state
 
 
 def _lockout_minutes() -> int:
@@ -31,3 +39,33 @@ def lockout(request, original_response=None, credentials=None):
     """django-axes calls this when an account is locked after repeated failed logins."""
     context = {"minutes": _lockout_minutes(), "failure_limit": settings.AXES_FAILURE_LIMIT}
     return render(request, "orgs/lockout.html", context, status=429)
+
+
+@method_decorator(permissions.guard(permissions.is_signed_in), name="dispatch")
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Every user's own password change; the only page open to a user whose password is due."""
+
+    form_class = OwnPasswordChangeForm
+    template_name = "orgs/password_change.html"
+    success_url = reverse_lazy("home")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["status"] = password_state(self.request.user)
+        context["max_age_days"] = settings.PASSWORD_MAX_AGE_DAYS
+        context["next"] = self._next_url()
+        return context
+
+    def _next_url(self) -> str:
+        candidate = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        safe = url_has_allowed_host_and_scheme(candidate, allowed_hosts={self.request.get_host()},
+                                               require_https=self.request.is_secure())
+        return candidate if safe else ""
+
+    def get_success_url(self):
+        return self._next_url() or str(self.success_url)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response

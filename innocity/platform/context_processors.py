@@ -1,9 +1,11 @@
-"""The navigation a user sees, decided by the permission module."""
+"""The navigation a user sees, decided by the permission module, and the reminder of a password
+that will soon expire."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innocity.orgs import permissions
+from innocity.orgs.passwords import password_state
 
 
 def navigation(request):
@@ -23,4 +25,8 @@ def navigation(request):
         items.append(("api", _("API"), reverse("api:openapi-view")))
     section = request.path.strip("/").split("/")[0] or "home"
     aliases = {"plans": "plans", "orgs": "orgs", "audit": "audit", "admin": "admin", "api": "api"}
-    return {"nav_items": items, "nav_active": aliases.get(section, "home")}
+    status = password_state(user)
+    if request.path == reverse("password_change"):
+        status = None  # the page says it itself
+    return {"nav_items": items, "nav_active": aliases.get(section, "home"),
+            "password_days_left": status.days_left if status and status.remind else None}

@@ -2,8 +2,14 @@
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as _LoginRequired
+from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware as _DjangoLocale
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+
+from innocity.orgs.passwords import password_state
 
 # Features no page of ours uses; denying them limits what injected content could do.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
@@ -31,6 +37,32 @@ class LoginRequiredMiddleware(_LoginRequired):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PasswordChangeRequiredMiddleware:
+    """A signed-in user whose password is due (set by an administrator, or older than the maximum age)
+    reaches only the password change page, logging out and the language switch until it is changed."""
+
+    OPEN_PATHS = ("/static/", "/healthz", "/i18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or request.path_info.startswith(self.OPEN_PATHS):
+            return self.get_response(request)
+        change_url = reverse("password_change")
+        if request.path_info in (change_url, reverse("logout")) or not password_state(user).due:
+            return self.get_response(request)
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"detail": "须先修改密码 (the password must be changed first)"}, status=403)
+        target = f"{change_url}?{urlencode({'next': request.get_full_path()})}"
+        if request.headers.get("HX-Request"):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return redirect(target)
 
 
 class LocaleMiddleware(_DjangoLocale):

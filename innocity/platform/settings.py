@@ -8,6 +8,7 @@ INNOCITY_DEMO  load demo accounts into an empty database; default on for the emb
                database and off when DATABASE_URL is set
 INNOCITY_HTTPS set to 1 behind a TLS proxy: secure cookies, HSTS, redirect to https
 INNOCITY_SESSION_IDLE_MINUTES  idle minutes before a session expires (default 30)
+INNOCITY_PASSWORD_MAX_AGE_DAYS  days before a password must be changed (default 90; 0: never)
 INNOCITY_VAR_DIR  where the SQLite file, the secret key and collected static files live (default var/)
 """
 
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "innocity.platform.middleware.LoginRequiredMiddleware",
+    "innocity.platform.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -138,6 +140,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "innocity.orgs.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
 ]
+
+# Periodic password change (等保2.0: 身份鉴别信息定期更换); initial passwords are changed at first login.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("INNOCITY_PASSWORD_MAX_AGE_DAYS", "90"))
 
 # Lockout after repeated failed logins (django-axes), per user name, for 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("INNOCITY_LOGIN_FAILURE_LIMIT", "5"))

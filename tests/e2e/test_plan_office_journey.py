@@ -15,7 +15,7 @@ def test_the_plan_office_reads_the_plan_and_downloads_a_responsibility_list(watc
     watched.shot("1-login")
 
     watched.login("office")
-    expect(page.get_by_role("heading", name="欢迎,市科技局规划办")).to_be_visible()
+    expect(page.get_by_role("heading", name="欢迎，市科技局规划办")).to_be_visible()
     watched.shot("2-home")
 
     page.get_by_role("link", name="方案", exact=True).click()
@@ -48,7 +48,7 @@ def test_the_plan_office_reads_the_plan_and_downloads_a_responsibility_list(watc
     watched.shot("6-responsibility-list")
 
     with page.expect_download() as info:
-        page.get_by_role("link", name="下载责任清单 (Excel)").click()
+        page.get_by_role("link", name="下载责任清单（Excel）").click()
     download = info.value
     assert download.suggested_filename == "市工信局-责任清单.xlsx"
     path = tmp_path / download.suggested_filename
@@ -71,7 +71,7 @@ def test_a_reporter_sees_the_own_units_tasks_and_can_switch_to_english(watched):
     expect(page.get_by_role("link", name="Plan", exact=True)).to_be_visible()
     watched.shot("2-english")
     page.select_option("select[name=language]", "zh-hans")
-    expect(page.get_by_role("heading", name="欢迎,市工信局填报员")).to_be_visible()
+    expect(page.get_by_role("heading", name="欢迎，市工信局填报员")).to_be_visible()
 
 
 def test_an_enterprise_user_sees_only_the_own_enterprise(watched):

@@ -56,7 +56,10 @@ def cases(plan_id: int, task_id: int, import_id: int = 1) -> list[tuple[str, str
         ("api:plan_detail", f"/api/plans/{plan_id}", expect(GOV, anonymous="UNAUTH")),
         ("api:organisation_list", "/api/organisations", expect(everyone, anonymous="UNAUTH")),
         ("healthz", "/healthz", expect(everyone, anonymous="ALLOW")),
+        # The icon is public: a permanent redirect to the static file, for everyone.
+        ("favicon", "/favicon.ico", {role: "301" for role in ROLES}),
         ("login", "/accounts/login/", expect(everyone, anonymous="ALLOW")),
+        ("password_change", "/accounts/password/", expect(everyone)),
     ]
 
 

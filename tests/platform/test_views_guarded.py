@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 PUBLIC = {
     "login": "the login page itself",
     "healthz": "monitoring probes the server without an account",
+    "favicon": "browsers ask for the site's icon before anyone logs in",
     "set_language": "the language can be chosen before logging in",
     "logout": "logging out ends a session; it needs no permission",
 }

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import math
-import pkgutil
 
 import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from innocity.commands.index import index_app
-from innocity.core import composite
 from innocity.core.composite import CompositeInputError, build, load_spec, load_tables, spec_from_dict
 from innocity.core.composite import analysis as an
 from innocity.core.composite import uncertainty as ua
@@ -32,14 +28,6 @@ def tables():
 
 def spec(steps, **extra):
     return spec_from_dict({"steps": steps, **extra})
-
-
-def test_doctests_of_every_module_run():
-    failures = 0
-    for info in pkgutil.iter_modules(composite.__path__):
-        module = importlib.import_module(f"innocity.core.composite.{info.name}")
-        failures += doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed
-    assert failures == 0
 
 
 def test_pipeline_by_hand_on_a_small_index():
