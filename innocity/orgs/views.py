@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from innocity.orgs import permissions
@@ -42,28 +41,20 @@ def lockout(request, original_response=None, credentials=None):
 
 
 @method_decorator(permissions.guard(permissions.is_signed_in), name="dispatch")
-class PasswordChangeView(auth_views.PasswordChangeView):
-    """Every user's own password change; the only page open to a user whose password is due."""
+class PasswordChangeView(auth_views.RedirectURLMixin, auth_views.PasswordChangeView):
+    """Every user's own password change; the only page open to a user whose password is due. After
+    the change the user goes on to the page that was asked for (`next`, checked to be on this site)."""
 
     form_class = OwnPasswordChangeForm
     template_name = "orgs/password_change.html"
-    success_url = reverse_lazy("home")
+    next_page = reverse_lazy("home")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["status"] = password_state(self.request.user)
         context["max_age_days"] = settings.PASSWORD_MAX_AGE_DAYS
-        context["next"] = self._next_url()
+        context["next"] = self.get_redirect_url()
         return context
-
-    def _next_url(self) -> str:
-        candidate = self.request.POST.get("next") or self.request.GET.get("next") or ""
-        safe = url_has_allowed_host_and_scheme(candidate, allowed_hosts={self.request.get_host()},
-                                               require_https=self.request.is_secure())
-        return candidate if safe else ""
-
-    def get_success_url(self):
-        return self._next_url() or str(self.success_url)
 
     def form_valid(self, form):
         response = super().form_valid(form)

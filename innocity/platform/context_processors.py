@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innocity.orgs import permissions
-from innocity.orgs.passwords import password_state
 
 
 def navigation(request):
@@ -25,8 +24,8 @@ def navigation(request):
         items.append(("api", _("API"), reverse("api:openapi-view")))
     section = request.path.strip("/").split("/")[0] or "home"
     aliases = {"plans": "plans", "orgs": "orgs", "audit": "audit", "admin": "admin", "api": "api"}
-    status = password_state(user)
-    if request.path == reverse("password_change"):
-        status = None  # the page says it itself
+    # Set by PasswordChangeRequiredMiddleware; the change page states it itself.
+    status = getattr(request, "password_status", None)
+    remind = status is not None and status.remind and request.path != reverse("password_change")
     return {"nav_items": items, "nav_active": aliases.get(section, "home"),
-            "password_days_left": status.days_left if status and status.remind else None}
+            "password_days_left": status.days_left if remind else None}

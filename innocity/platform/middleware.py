@@ -52,8 +52,10 @@ class PasswordChangeRequiredMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or request.path_info.startswith(self.OPEN_PATHS):
             return self.get_response(request)
+        # Kept on the request: the page's reminder banner reads it too.
+        request.password_status = status = password_state(user)
         change_url = reverse("password_change")
-        if request.path_info in (change_url, reverse("logout")) or not password_state(user).due:
+        if not status.due or request.path_info in (change_url, reverse("logout")):
             return self.get_response(request)
         if request.path_info.startswith("/api/"):
             return JsonResponse({"detail": "须先修改密码 (the password must be changed first)"}, status=403)

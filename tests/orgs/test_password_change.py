@@ -133,3 +133,9 @@ def test_a_user_added_in_the_admin_must_change_the_initial_password(client, user
     })
     assert response.status_code == 302, response.content.decode()[:3000]
     assert User.objects.get(username="lisi").must_change_password
+
+
+def test_the_admin_link_to_change_the_own_password_leads_to_the_one_change_page(client, users):
+    client.force_login(users["plan_office"])
+    response = client.get("/admin/password_change/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/password/"
