@@ -24,6 +24,14 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import PurePath
 
+from innocity.core.planparse.wordnumbers import (
+    ListCounter,
+    WordNumbering,
+    numbering_from_xml,
+    paragraph_list,
+    style_numbering_from_xml,
+)
+
 MAX_BYTES = 50 * 1024 * 1024
 # A text file may hold a few stray control characters; more than this share means binary data.
 MAX_CONTROL_SHARE = 0.001
@@ -115,18 +123,23 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_docx(data: bytes) -> str:
-    """Paragraphs and table rows of a .docx in document order; a row's cells are joined by tabs."""
+    """Paragraphs and table rows of a .docx in document order; a row's cells are joined by tabs, and a
+    paragraph numbered by a Word list starts with its number."""
     try:
         from docx import Document
         from docx.table import Table
 
         document = Document(io.BytesIO(data))
+        counter, style_lists = _word_lists(document)
         lines = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 lines += _table_lines(block)
-            else:
-                lines.append(block.text)
+                continue
+            # A number Word draws from a list is written out, as the reader sees it (一、 (一) 1.).
+            numbered = paragraph_list(block._p, style_lists)
+            label = counter.label(*numbered) if numbered else None
+            lines.append(f"{label}{block.text}" if label else block.text)
     except DocumentError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -137,6 +150,18 @@ def read_docx(data: bytes) -> str:
     if not text.strip():
         raise DocumentError("Word 文档中没有文字 / the Word file holds no text")
     return text
+
+
+def _word_lists(document) -> tuple[ListCounter, dict[str, tuple[str, int]]]:
+    """The document's list definitions and numbered styles; a document may have neither part
+    (python-docx would try to create a missing one, which it cannot do for numbering)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    related = document.part.rels.values()
+    numbering = next((r.target_part for r in related if r.reltype == RT.NUMBERING), None)
+    styles = next((r.target_part for r in related if r.reltype == RT.STYLES), None)
+    definitions = numbering_from_xml(numbering.element) if numbering is not None else WordNumbering({}, {})
+    return ListCounter(definitions), style_numbering_from_xml(styles.element) if styles is not None else {}
 
 
 def _table_lines(table) -> list[str]:
