@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from innocity.core.composite.parallel import map_columns
+
 
 def _as_matrix(values: np.ndarray) -> tuple[np.ndarray, bool]:
     arr = np.asarray(values, dtype=float)
@@ -73,8 +75,15 @@ def rank_min(values: np.ndarray, descending: bool = False) -> np.ndarray:
     [1.0, 3.0, 1.0]
     """
     x, flat = _as_matrix(values)
+    # Columns are ranked independently: large matrices are split into column blocks ranked in parallel
+    # (numpy's sort releases the GIL).
+    ranks = map_columns(lambda block: _rank_block(-block if descending else block), x)
+    return ranks[:, 0] if flat else ranks
+
+
+def _rank_block(x: np.ndarray) -> np.ndarray:
     # Work on rows of the transpose: sorting contiguous memory is several times faster.
-    keyed = np.ascontiguousarray((-x if descending else x).T)
+    keyed = np.ascontiguousarray(x.T)
     order = np.argsort(keyed, axis=1)
     ordered = np.take_along_axis(keyed, order, axis=1)
     starts = np.ones(ordered.shape, dtype=bool)
@@ -84,7 +93,7 @@ def rank_min(values: np.ndarray, descending: bool = False) -> np.ndarray:
     first[np.isnan(ordered)] = np.nan
     ranks = np.empty_like(first)
     np.put_along_axis(ranks, order, first, axis=1)
-    return ranks[0] if flat else ranks.T
+    return ranks.T
 
 
 def nan_quantile_type7(values: np.ndarray, q: float, axis: int = 1) -> np.ndarray:

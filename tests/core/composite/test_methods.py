@@ -265,3 +265,15 @@ def test_geometric_mean_refuses_zero():
 
 def test_rank_min_descending():
     assert rank_min(np.array([5.0, 9.0, 5.0, NAN]), descending=True).tolist() == pytest.approx([2, 1, 2, NAN], nan_ok=True)
+
+
+def test_rank_min_of_a_matrix_large_enough_for_parallel_blocks_equals_r_ranks():
+    from scipy.stats import rankdata
+
+    from innocity.core.composite.parallel import MIN_CELLS
+
+    rng = np.random.default_rng(7)
+    x = np.round(rng.random((MIN_CELLS // 20 + 1, 20)), 3)  # rounded: many ties
+    x[rng.random(x.shape) < 0.05] = NAN
+    expected = np.column_stack([rankdata(-x[:, j], method="min", nan_policy="omit") for j in range(20)])
+    assert np.array_equal(rank_min(x, descending=True), expected, equal_nan=True)
