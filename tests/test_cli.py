@@ -51,7 +51,8 @@ def test_users_need_a_strong_password_and_tokens_are_shown_once(env):
     assert made.returncode == 0, made.stdout + made.stderr
     assert "首次登录须修改密码" in made.stdout
     listed = run(env, "user", "list")
-    assert "zhang" in listed.stdout
+    row = next(line for line in listed.stdout.splitlines() if line.startswith("zhang "))
+    assert "从未登录" in row and "须修改" in row and "reporter" in row
     token = run(env, "token", "create", "zhang")
     assert token.returncode == 0 and len(token.stdout.strip().splitlines()[-1]) >= 40
     unknown_org = run(env, "user", "create", "li", "--role", "reporter", "--org", "nowhere",

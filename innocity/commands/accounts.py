@@ -55,12 +55,22 @@ def user_create(
 def user_list() -> None:
     """List users and their roles: 列出用户。"""
     django_setup()
-    from innocity.orgs.models import User
+    from rich.table import Table
 
+    from innocity.orgs.models import User
+    from innocity.orgs.passwords import password_state
+
+    # Accounts unused for long, or with a password still to change, are what an administrator reviews
+    # (等保: 及时停用多余的、过期的账户). rich aligns columns by display width (Chinese is two wide).
+    table = Table("用户名 username", "组织 unit", "最近登录 last login", "密码 password", "角色 roles",
+                  box=None, pad_edge=False)
     for user in User.objects.select_related("organisation").prefetch_related("role_grants").order_by("username"):
         roles = ", ".join(g.role for g in user.role_grants.all())
-        status = "" if user.is_active else " (停用)"
-        console.print(f"{user.username:<16} {user.organisation or '—'!s:<12} {roles}{status}")
+        last = user.last_login.date().isoformat() if user.last_login else "从未登录"
+        password = {"initial": "须修改", "expired": "已过期"}.get(password_state(user).due or "", "正常")
+        table.add_row(user.username, str(user.organisation or "—"), last, password,
+                      roles + ("" if user.is_active else " (停用)"))
+    console.print(table)
 
 
 @user_app.command("unlock")
