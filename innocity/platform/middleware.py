@@ -43,7 +43,7 @@ class PasswordChangeRequiredMiddleware:
     """A signed-in user whose password is due (set by an administrator, or older than the maximum age)
     reaches only the password change page, logging out and the language switch until it is changed."""
 
-    OPEN_PATHS = ("/static/", "/healthz", "/i18n/")
+    OPEN_PATHS = ("/static/", "/healthz", "/i18n/", "/favicon.ico")
 
     def __init__(self, get_response):
         self.get_response = get_response
