@@ -69,7 +69,10 @@ def entropy_weights(x: np.ndarray) -> np.ndarray:
         p = rows / rows.sum(axis=0)
         plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
         entropy = -plogp.sum(axis=0) / np.log(n)
-    diversity = 1.0 - entropy
+    # A constant column has entropy 1 exactly, but in floating point it comes out a hair above or below:
+    # its weight is set to 0 rather than a tiny positive or negative number.
+    constant = (rows == rows[:1]).all(axis=0) if n else np.ones(rows.shape[1], dtype=bool)
+    diversity = np.where(constant, 0.0, np.maximum(1.0 - entropy, 0.0))
     if not diversity.sum() > 0:
         return np.full(rows.shape[1], 1.0 / rows.shape[1])  # no column carries information: equal weights
     return diversity / diversity.sum()

@@ -277,3 +277,10 @@ def test_rank_min_of_a_matrix_large_enough_for_parallel_blocks_equals_r_ranks():
     x[rng.random(x.shape) < 0.05] = NAN
     expected = np.column_stack([rankdata(-x[:, j], method="min", nan_policy="omit") for j in range(20)])
     assert np.array_equal(rank_min(x, descending=True), expected, equal_nan=True)
+
+
+def test_a_constant_column_gets_no_entropy_weight_despite_rounding():
+    # Found by the property test: a constant column's entropy came out a hair above 1.
+    x = np.array([[2900.0, 3277.13245655]] + [[3277.13245655, 3277.13245655]] * 6)
+    weights = entropy_weights(x)
+    assert weights.tolist() == [1.0, 0.0]
