@@ -18,7 +18,10 @@ def test_a_new_account_changes_its_initial_password_at_the_first_login(watched):
     page.select_option("select[name='role_grants-0-role']", "reporter")
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist")).to_contain_text("成功添加了 用户“王五”")
-    page.context.clear_cookies()  # the administrator's session ends; the new user logs in
+    # The administrator logs out (on the server: clearing the browser's cookies could race with a late
+    # request that sets the session cookie again); the new user logs in.
+    page.locator("#logout-form button").click()
+    page.wait_for_load_state()
 
     watched.login("wangwu", "Chushi#2024")
     expect(page).to_have_url(re.compile(r"/accounts/password/\?next="))
