@@ -6,6 +6,13 @@ import re
 from playwright.sync_api import expect
 
 
+def submit_change(page, old, new):
+    page.fill("#id_old_password", old)
+    page.fill("#id_new_password1", new)
+    page.fill("#id_new_password2", new)
+    page.get_by_role("button", name="修改密码").click()
+
+
 def test_a_new_account_changes_its_initial_password_at_the_first_login(watched):
     page = watched.page
     watched.login("admin")
@@ -30,17 +37,11 @@ def test_a_new_account_changes_its_initial_password_at_the_first_login(watched):
     watched.shot("1-forced")
 
     # A new password like the old one is refused, with the reason beside the field.
-    page.fill("#id_old_password", "Chushi#2024")
-    page.fill("#id_new_password1", "Chushi#2024")
-    page.fill("#id_new_password2", "Chushi#2024")
-    page.get_by_role("button", name="修改密码").click()
+    submit_change(page, "Chushi#2024", "Chushi#2024")
     expect(page.locator(".invalid-feedback")).to_contain_text("新密码不能与当前密码相同")
     watched.shot("2-refused")
 
-    page.fill("#id_old_password", "Chushi#2024")
-    page.fill("#id_new_password1", "Gongxin#2025")
-    page.fill("#id_new_password2", "Gongxin#2025")
-    page.get_by_role("button", name="修改密码").click()
+    submit_change(page, "Chushi#2024", "Gongxin#2025")
     expect(page.locator(".alert-success")).to_contain_text("密码已修改")
     expect(page.get_by_role("heading", name="欢迎，王五")).to_be_visible()
     expect(page.locator("body")).to_contain_text("市工信局")
